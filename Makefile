@@ -1,0 +1,49 @@
+# Two commands for a newcomer: `make serve` and `make test`. Each sets up what it needs.
+# CI runs `make test` unchanged (.ci/run).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+HOST ?= 127.0.0.1:8000
+
+.PHONY: help serve build test chromium clean
+.DEFAULT_GOAL := help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+# Stamp files: the venv is (re)installed only when a requirements file changes.
+$(BIN)/.site-installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.dev-installed: requirements-dev.txt $(BIN)/.site-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(BIN)/.site-installed  ## serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
+
+build: $(BIN)/.site-installed  ## build the site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict
+
+chromium:  ## make sure a Chromium is there for the browser tests
+	@if [ -x "$(CHROMIUM_PATH)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium (needed by the browser tests)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM_PATH)."; \
+		echo "Install it (Debian/Ubuntu: sudo apt-get install -y chromium)"; \
+		echo "or point CHROMIUM_PATH at a Chromium or Chrome binary: make test CHROMIUM_PATH=/path/to/chrome"; \
+		exit 1; \
+	fi
+
+test: $(BIN)/.dev-installed chromium  ## install what the tests need and run them all
+	$(BIN)/python -m pytest
+
+clean:  ## remove the built site and the virtual environment
+	rm -rf site $(VENV) .pytest_cache

@@ -1,0 +1,87 @@
+"""Turn a JSON Schema validation error into words a contributor can act on.
+
+Schemas may carry two extra keywords on a property, read here:
+  "x-error": what is wrong, when the value does not match the pattern ("is not a version")
+  "x-hint":  how to fix it ("write it in quotes, like \"29.0\"")
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from jsonschema import ValidationError
+
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+               "array": "a list", "object": "a record (key: value lines)", "null": "empty"}
+
+
+def _type_of(value) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a record"
+    return "empty" if value is None else type(value).__name__
+
+
+def _field(error: ValidationError) -> str:
+    keys = [k for k in error.absolute_path if isinstance(k, str)]
+    return f"`{keys[-1]}`" if keys else "the file"
+
+
+def _hint(schema: dict, default: str) -> str:
+    return schema.get("x-hint", default) if isinstance(schema, dict) else default
+
+
+def _closest(word: str, choices) -> str:
+    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1)
+    return f" (did you mean `{match[0]}`?)" if match else ""
+
+
+def explain(error: ValidationError, schemas, schema_name: str) -> tuple[str, str, tuple]:
+    """Return (what is wrong, how to fix it, key path to locate the line)."""
+    keys = tuple(error.absolute_path)
+    schema = schemas.resolve(schema_name, error.schema)
+    value = error.instance
+    kind = error.validator
+
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        extra = [k for k in value if k not in allowed]
+        key = extra[0]
+        return (f"unknown key `{key}`{_closest(key, allowed)}",
+                f"use only the keys this record allows: {', '.join(allowed)}", keys + (key,))
+    if kind == "required":
+        missing = next(k for k in error.validator_value if k not in value)
+        sub = schemas.resolve(schema_name, schema.get("properties", {}).get(missing, {}))
+        return (f"this record has no `{missing}`",
+                _hint(sub, f"add a `{missing}:` line to the record"), keys)
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        fix = _hint(schema, "correct the value")
+        if "string" in expected and isinstance(value, (int, float, bool)):
+            fix = f'put the value in quotes, e.g. {keys[-1]}: "{value}"' if keys else fix
+        return f"{_field(error)} must be {words}, but it is {_type_of(value)} ({value!r})", fix, keys
+    if kind == "enum":
+        options = error.validator_value
+        return (f"{_field(error)} is `{value}`, which is not one of the allowed values{_closest(value, options)}",
+                f"use one of: {', '.join(map(str, options))}", keys)
+    if kind in ("pattern", "format"):
+        what = schema.get("x-error", f"does not have the expected form ({error.validator_value})")
+        return f"{_field(error)} `{value}` {what}", _hint(schema, "correct the value"), keys
+    if kind == "minItems":
+        n = error.validator_value
+        return (f"{_field(error)} needs at least {n} item{'s' if n != 1 else ''}, it has {len(value)}",
+                _hint(schema, f"add {'items' if n > 1 else 'an item'} to the list"), keys)
+    if kind == "minLength":
+        return f"{_field(error)} is empty", _hint(schema, "write the text"), keys
+    if kind == "uniqueItems":
+        return f"{_field(error)} lists the same value twice", "remove the repeated value", keys
+    return f"{_field(error)}: {error.message}", _hint(schema, "correct the value"), keys

@@ -6,6 +6,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
+# Material prints a banner about MkDocs 2 on every build; it says nothing about this site.
+export NO_MKDOCS_2_WARNING = 1
 HOST ?= 127.0.0.1:8000
 
 .PHONY: help serve build test chromium clean
@@ -43,7 +45,7 @@ chromium:  ## make sure a Chromium is there for the browser tests
 	fi
 
 test: $(BIN)/.dev-installed chromium  ## install what the tests need and run them all
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests -p no:cacheprovider --timeout=300 -q
 
 clean:  ## remove the built site and the virtual environment
 	rm -rf site $(VENV) .pytest_cache

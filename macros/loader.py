@@ -66,6 +66,7 @@ def _to_python(loader: _Loader, node, path: tuple, lines: Lines, shown: str):
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(loader, item, path + (i,), lines, shown) for i, item in enumerate(node.value)]
+    lines[("raw",) + path] = node.value  # the scalar as written, e.g. `yes` before YAML made it true
     return loader.construct_object(node)
 
 
@@ -123,7 +124,7 @@ def load(root: Path, relpath: str, schemas: Schemas, schema_name: str) -> Docume
     errors = sorted(schemas.validator(schema_name).iter_errors(data),
                     key=lambda e: (doc.line(*e.absolute_path), len(e.absolute_path)))
     if errors:
-        what, fix, keys = explain(errors[0], schemas, schema_name)
+        what, fix, keys = explain(errors[0], schemas, schema_name, lines)
         raise doc.error(keys, what, fix)
     return doc
 

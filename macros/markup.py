@@ -41,8 +41,12 @@ def inline(text: str) -> Markup:
 def source_label(url: str) -> str:
     """Short link text for a source: the site, or owner/repo on GitHub."""
     parts = urlparse(url)
+    segments = [s for s in parts.path.split("/") if s]
     if parts.netloc == "github.com":
-        return "/".join(parts.path.strip("/").split("/")[:2])
+        repo = "/".join(segments[:2])
+        return f"{repo} {segments[-1]}" if len(segments) > 4 else repo
+    if parts.netloc == "docs.docker.com" and segments:
+        return f"Docker docs: {segments[-1].replace('-', ' ')}"
     return parts.netloc
 
 

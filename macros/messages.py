@@ -43,7 +43,7 @@ def _closest(word: str, choices) -> str:
     return f" (did you mean `{match[0]}`?)" if match else ""
 
 
-def explain(error: ValidationError, schemas, schema_name: str) -> tuple[str, str, tuple]:
+def explain(error: ValidationError, schemas, schema_name: str, lines: dict) -> tuple[str, str, tuple]:
     """Return (what is wrong, how to fix it, key path to locate the line)."""
     keys = tuple(error.absolute_path)
     schema = schemas.resolve(schema_name, error.schema)
@@ -58,17 +58,22 @@ def explain(error: ValidationError, schemas, schema_name: str) -> tuple[str, str
                 f"use only the keys this record allows: {', '.join(allowed)}", keys + (key,))
     if kind == "required":
         missing = next(k for k in error.validator_value if k not in value)
-        sub = schemas.resolve(schema_name, schema.get("properties", {}).get(missing, {}))
+        prop = schema.get("properties", {}).get(missing, {})
+        sub = {**schemas.resolve(schema_name, prop), **prop}
+        about = sub.get("description", "") if isinstance(sub, dict) else ""
         return (f"this record has no `{missing}`",
-                _hint(sub, f"add a `{missing}:` line to the record"), keys)
+                f"add `{missing}:` to this record" + (f" ({about[0].lower()}{about[1:].rstrip('.')})" if about else ""), keys)
     if kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        what = f"{_field(error)} must be {words}, but it is {_type_of(value)} ({value!r})"
         fix = _hint(schema, "correct the value")
-        if "string" in expected and isinstance(value, (int, float, bool)):
-            fix = f'put the value in quotes, e.g. {keys[-1]}: "{value}"' if keys else fix
-        return f"{_field(error)} must be {words}, but it is {_type_of(value)} ({value!r})", fix, keys
+        if "string" in expected and isinstance(value, (int, float, bool)) and keys:
+            written = lines.get(("raw",) + keys, value)
+            what = f"{_field(error)} must be {words}, but YAML reads the unquoted `{written}` as {_type_of(value)}"
+            fix = f'put the value in quotes: {keys[-1]}: "{written}"'
+        return what, fix, keys
     if kind == "enum":
         options = error.validator_value
         return (f"{_field(error)} is `{value}`, which is not one of the allowed values{_closest(value, options)}",
@@ -80,6 +85,10 @@ def explain(error: ValidationError, schemas, schema_name: str) -> tuple[str, str
         n = error.validator_value
         return (f"{_field(error)} needs at least {n} item{'s' if n != 1 else ''}, it has {len(value)}",
                 _hint(schema, f"add {'items' if n > 1 else 'an item'} to the list"), keys)
+    if kind in ("maximum", "minimum"):
+        side = "more" if kind == "maximum" else "less"
+        return (f"{_field(error)} is {value}, {side} than the allowed {error.validator_value}",
+                _hint(schema, "correct the number"), keys)
     if kind == "minLength":
         return f"{_field(error)} is empty", _hint(schema, "write the text"), keys
     if kind == "uniqueItems":

@@ -7,6 +7,9 @@
    Anything else, or anything malformed, is ignored. */
 (function () {
   "use strict";
+  /* Material may run this file again after instant navigation: subscribe only once. */
+  if (window.ddqLoaded) return;
+  window.ddqLoaded = true;
   var PREFIX = "ddsg:v1:";
 
   var store = (function () {
@@ -85,8 +88,11 @@
   Question.prototype.saved = function () {
     var s = store && read(this.key);
     var n = this.options.length;
-    var valid = s && (s.m === "p" || s.m === "d") && typeof s.ok === "boolean" && Array.isArray(s.sel) &&
-      s.sel.every(function (i) { return i === (i | 0) && i >= 0 && i < n; });
+    var indices = function (list) {
+      return Array.isArray(list) && list.every(function (i) { return i === (i | 0) && i >= 0 && i < n; });
+    };
+    var valid = s && (s.m === "p" || s.m === "d") && typeof s.ok === "boolean" && indices(s.sel) &&
+      (s.shown === undefined || indices(s.shown)) && (s.why === undefined || typeof s.why === "string");
     return valid ? s : null;
   };
 

@@ -111,3 +111,15 @@ def test_edit_and_site_urls_follow_the_environment(project_copy):
 def test_front_matter_never_shows_as_text(built_site):
     for page in built_site.rglob("*.html"):
         assert "<p>description:" not in page.read_text(), f"front matter rendered as text in {page}"
+
+
+def test_home_shows_the_exam_at_a_glance(built_site):
+    text = re.sub(r"<[^>]+>", " ", (built_site / "index.html").read_text())
+    text = re.sub(r"\s+", " ", text)
+    for fact in ["55: 13 multiple choice and 42 DOMC", "90 minutes", "Not published"]:
+        assert fact in text
+    for domain, weight, items in [("D1 Orchestration", 25, 14), ("D2 Image creation, management and registry", 20, 11),
+                                  ("D3 Installation and configuration", 15, 8), ("D4 Networking", 15, 8),
+                                  ("D5 Security", 15, 8), ("D6 Storage and volumes", 10, 6)]:
+        assert f"{domain} {weight}% {items}" in text, domain
+    assert "built-in method" not in (built_site / "index.html").read_text()

@@ -7,6 +7,7 @@ import re
 import yaml
 
 from conftest import ROOT, mkdocs_build
+from test_browser_site import record
 
 CHAPTERS = yaml.safe_load((ROOT / "data" / "chapters.yml").read_text())["chapters"]
 
@@ -15,6 +16,7 @@ def test_strict_build_succeeds_and_every_page_is_html(built_site):
     pages = sorted(built_site.rglob("index.html"))
     assert len(pages) >= 25, [str(p) for p in pages]
     assert (built_site / "404.html").exists()
+    record("build", {"seconds": float((built_site / ".build-seconds").read_text()), "pages": len(pages)})
 
 
 def test_all_16_chapter_pages_exist_at_their_urls_and_in_the_nav(built_site):

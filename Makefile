@@ -26,8 +26,9 @@ $(BIN)/.dev-installed: requirements-dev.txt $(BIN)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# SITE_URL makes the local server answer at the root instead of under the Pages path.
 serve: $(BIN)/.site-installed  ## serve the site with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
+	SITE_URL=http://$(HOST)/ $(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
 
 build: $(BIN)/.site-installed  ## build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict

@@ -265,7 +265,7 @@
       button.addEventListener("click", function () { self.setMode(button.getAttribute("data-mode")); });
     });
     root.querySelector(".ddq-reset").addEventListener("click", function () { self.resetAll(); });
-    if (!store) this.noStorage();
+    if (!store || window.ddsgStorageShim) this.noStorage();
     root.classList.add("ddq--js");
     this.bar.hidden = false;
     root.querySelector(".ddq-about").hidden = false;

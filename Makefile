@@ -10,21 +10,30 @@ export CHROMIUM_PATH
 export NO_MKDOCS_2_WARNING = 1
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help serve build test chromium clean
+.PHONY: help serve build test chromium lock clean
 .DEFAULT_GOAL := help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-# Stamp files: the venv is (re)installed only when a requirements file changes.
+# Stamp files: the venv is (re)installed only when a lock file changes. Every package,
+# direct or indirect, is pinned with its hashes: pip refuses anything else.
+PIP_INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+
 $(BIN)/.site-installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
 $(BIN)/.dev-installed: requirements-dev.txt $(BIN)/.site-installed
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
 	touch $@
+
+# requirements*.in hold the direct pins; this writes the hashed lock files from them.
+lock:  ## recompile requirements.txt and requirements-dev.txt (with hashes) from the .in files
+	test -x .venv-lock/bin/pip-compile || ($(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools==7.6.2)
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements.txt requirements.in
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements-dev.txt requirements-dev.in
 
 # SITE_URL makes the local server answer at the root instead of under the Pages path.
 serve: $(BIN)/.site-installed  ## serve the site with live reload on http://127.0.0.1:8000
@@ -49,4 +58,4 @@ test: $(BIN)/.dev-installed chromium  ## install what the tests need and run the
 	$(BIN)/python -m pytest tests -p no:cacheprovider --timeout=300 -q
 
 clean:  ## remove the built site and the virtual environment
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .venv-lock .pytest_cache

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from .errors import DataError
+from . import rules
 from .loader import Document, Schemas, load
 
 # `## Heading {#some-id}` or `### Heading {: #some-id }` in a chapter page
@@ -41,14 +42,17 @@ class Catalog:
     def __init__(self, root: Path):
         self.root = root
         self.schemas = Schemas(root / "data" / "schemas")
+        rules.stray_files(root)
         self.objectives = self._load("data/objectives.yml", "objectives.json")
         unique_ids(self.objectives, "objectives")
         self.objective_text = {o["id"]: o["text"] for o in self.objectives.data["objectives"]}
         self.chapters = self._load("data/chapters.yml", "chapters.json")
         unique_ids(self.chapters, "chapters", "slug")
+        rules.chapters_in_order(self.chapters)
         self.chapter_by_slug = {c["slug"]: c for c in self.chapters.data["chapters"]}
         self.meetings = self._load("data/meetings.yml", "meetings.json")
         unique_ids(self.meetings, "meetings")
+        rules.meetings_consistent(self.meetings)
         self.sections: dict[str, dict[str, str]] = {}
         self.tables = {p.stem: self._load_table(p) for p in sorted((root / "data" / "comparisons").glob("*.yml"))}
         self.quizzes = self._load_quizzes()
@@ -75,7 +79,7 @@ class Catalog:
 
     def _load_quizzes(self) -> dict[str, Document]:
         quizzes, seen = {}, {}
-        for path in sorted((self.root / "data" / "quizzes").glob("*.yml")):
+        for path in sorted(p for p in (self.root / "data" / "quizzes").glob("*.yml") if p.is_file()):
             doc = self._load(f"data/quizzes/{path.name}", "quiz.json")
             unique_ids(doc, "questions", seen=seen)
             self._check_quiz(doc, path.stem)
@@ -89,6 +93,7 @@ class Catalog:
         if slug not in self.chapter_by_slug:
             raise doc.error(("chapter",), f"there is no chapter `{slug}`",
                             "name the file after a chapter slug from data/chapters.yml")
+        rules.quiz_shown(doc, self.root, slug)
         page = self.root / "docs" / "chapters" / f"{slug}.md"
         anchors = section_ids(page)
         self.sections[slug] = anchors
@@ -101,6 +106,7 @@ class Catalog:
             if q["section"] not in anchors:
                 raise doc.error(at + ("section",), f"the section `{q['section']}` does not exist on docs/chapters/{slug}.md",
                                 "use the {#id} of a heading on that page, or add that id to the heading")
+            rules.options_distinct(doc, i, q)
             correct = sum(1 for o in q["options"] if o["correct"])
             if q["kind"] == "single" and correct != 1:
                 raise doc.error(at + ("kind",), f"a `single` question needs exactly one correct option, this one has {correct}",

@@ -1,35 +1,43 @@
 """Load a YAML data file, remembering the line of every key, and validate it.
 
 Every data kind (meetings, objectives, comparison tables, quizzes, ...) goes through
-`load()`: YAML syntax, then the kind's JSON Schema in data/schemas/, which is the same
-file editors use for autocompletion. Errors come out as DataError with file and line.
+`load()`: bounded parsing (macros/yamlsafe.py), then the kind's JSON Schema in
+data/schemas/, which is the same file editors use for autocompletion. Errors come out as
+DataError with file and line.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from .errors import DataError
 from .messages import explain
+from .yamlsafe import Lines, decode, parse_yaml
 
-Lines = dict[tuple, int]
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as strings: the schema checks their form, and a
-    contributor's `2026-12-03` must not turn into a date object that fails as a wrong type."""
+__all__ = ["Document", "Schemas", "load", "parse_yaml"]
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+def _pattern(validator, pattern, instance, schema):
+    """Like JSON Schema's `pattern`, but a final `$` does not match before a trailing
+    newline (Python's `$` does), so `id: "open\\n"` is refused."""
+    if not isinstance(instance, str):
+        return
+    compiled = re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
+    if not compiled.search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# `5.0` is not a whole number here, whatever JSON Schema's number model says.
+_TYPES = Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool))
+_Validator = validators.extend(Draft202012Validator, validators={"pattern": _pattern}, type_checker=_TYPES)
 
 
 @dataclass
@@ -51,44 +59,6 @@ class Document:
         return DataError(self.path, self.line(*keys), what, fix)
 
 
-def _to_python(loader: _Loader, node, path: tuple, lines: Lines, shown: str):
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        out = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
-            line = key_node.start_mark.line + 1
-            if key in out:
-                raise DataError(shown, line, f"the key `{key}` appears twice in the same record",
-                                "keep one of them (YAML would silently drop the first)")
-            lines[path + (key,)] = line
-            out[key] = _to_python(loader, value_node, path + (key,), lines, shown)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_python(loader, item, path + (i,), lines, shown) for i, item in enumerate(node.value)]
-    lines[("raw",) + path] = node.value  # the scalar as written, e.g. `yes` before YAML made it true
-    return loader.construct_object(node)
-
-
-def parse_yaml(text: str, shown: str) -> tuple[object, Lines]:
-    """YAML text -> (data, lines). Syntax errors become DataError with the line."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise DataError(shown, 1, "the file is empty", "add the records, starting from the example at the top")
-        lines: Lines = {}
-        return _to_python(loader, node, (), lines, shown), lines
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise DataError(shown, mark.line + 1 if mark else None, f"YAML syntax error: {problem}",
-                        "check the indentation and quoting on this line and the one above "
-                        "(text containing `: ` or starting with ` or * needs quotes)") from None
-    finally:
-        loader.dispose()
-
-
 class Schemas:
     """The JSON Schemas in data/schemas/, with `$ref`s between them resolved."""
 
@@ -98,9 +68,12 @@ class Schemas:
         self.registry = Registry().with_resources(
             (name, Resource.from_contents(schema)) for name, schema in self.schemas.items()
         )
+        self._validators = {}
 
-    def validator(self, name: str) -> Draft202012Validator:
-        return Draft202012Validator(self.schemas[name], registry=self.registry)
+    def validator(self, name: str):
+        if name not in self._validators:
+            self._validators[name] = _Validator(self.schemas[name], registry=self.registry)
+        return self._validators[name]
 
     def resolve(self, name: str, subschema: dict) -> dict:
         """Follow a `$ref` so that hints and titles can be read from the target."""
@@ -114,10 +87,14 @@ class Schemas:
 def load(root: Path, relpath: str, schemas: Schemas, schema_name: str) -> Document:
     """Read, parse and validate one data file. Raises DataError on the first problem."""
     path = root / relpath
+    if path.is_dir():
+        raise DataError(relpath, None, "this is a folder, but the name says it is a data file",
+                        "rename or remove the folder; data files are single .yml files")
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError(relpath, None, "the file does not exist", "create it from the example in CONTRIBUTING.md") from None
+    text = decode(raw, relpath)
     _check_schema_line(text, relpath, schema_name)
     data, lines = parse_yaml(text, relpath)
     doc = Document(relpath, data, lines)
@@ -126,7 +103,23 @@ def load(root: Path, relpath: str, schemas: Schemas, schema_name: str) -> Docume
     if errors:
         what, fix, keys = explain(errors[0], schemas, schema_name, lines)
         raise doc.error(keys, what, fix)
+    _check_booleans(doc, data, ())
     return doc
+
+
+def _check_booleans(doc: Document, value, path: tuple) -> None:
+    """YAML 1.1 reads `yes`, `no`, `on` and `off` as true/false; only `true`/`false` may stand."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_booleans(doc, item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_booleans(doc, item, path + (i,))
+    elif isinstance(value, bool):
+        written = str(doc.lines.get(("raw",) + path, value))
+        if written.lower() not in ("true", "false"):
+            raise doc.error(path, f"`{path[-1]}: {written}` is read by YAML as {str(value).lower()}, but the word is unclear",
+                            f"write `{path[-1]}: {str(value).lower()}`")
 
 
 def _check_schema_line(text: str, relpath: str, schema_name: str) -> None:

@@ -1,4 +1,16 @@
-"""Markdown from data files -> HTML, with raw HTML escaped, and the templates that wrap it."""
+"""The one way contributor text becomes HTML, and the templates that wrap it.
+
+Data files come from pull requests by anyone, so their text is untrusted. `block()` and
+`inline()` are the only functions that turn it into HTML, whether the result lands in an
+HTML template or in a Markdown page:
+
+1. Markdown with no raw HTML (tags are escaped) and no `attr_list` (no `{onerror=...}`);
+2. the result sanitized by nh3 (the Ammonia bindings): an allow-list of tags and attributes,
+   links only to https:, http:, mailto: and relative URLs;
+3. the characters that mean something to Markdown written as entities, so a value placed
+   into a Markdown table or link (`Ann | Bob`, `The Docker] Engine`) stays plain text when
+   the page's own Markdown pass reads it. The browser shows the same characters.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +19,21 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-_EXTENSIONS = ["attr_list", "pymdownx.inlinehilite", "pymdownx.highlight", "pymdownx.superfences", "tables"]
+_EXTENSIONS = ["pymdownx.inlinehilite", "pymdownx.highlight", "pymdownx.superfences", "tables"]
 _EXTENSION_CONFIGS = {"pymdownx.highlight": {"use_pygments": True}}
+
+TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "del", "div", "em", "hr", "i", "kbd", "li", "ol",
+        "p", "pre", "s", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul"}
+ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "code": {"class"}, "div": {"class"},
+              "pre": {"class"}, "span": {"class"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"https", "http", "mailto"}
+
+# Markdown syntax characters; `<`, `>` and `&` are already entities after sanitizing.
+_MARKDOWN_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|!~^"}
 
 
 def _converter() -> markdown.Markdown:
@@ -25,17 +47,29 @@ def _converter() -> markdown.Markdown:
 _MD = _converter()
 
 
+def sanitize(html: str) -> str:
+    """Keep only allow-listed tags and attributes; drop unsafe URLs, scripts and handlers."""
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="noopener noreferrer", strip_comments=True)
+
+
+def _markdown_inert(html: str) -> str:
+    return html.translate(str.maketrans(_MARKDOWN_SPECIAL))
+
+
 def block(text: str) -> Markup:
-    """Markdown paragraphs, lists, code blocks."""
+    """Markdown paragraphs, lists, code blocks -> safe HTML."""
     _MD.reset()
-    return Markup(_MD.convert(text.strip()))
+    return Markup(_markdown_inert(sanitize(_MD.convert(str(text).strip()))))
 
 
 def inline(text: str) -> Markup:
-    """One line of Markdown (a table cell, an option), without the <p> wrapper."""
+    """One line of Markdown (a table cell, an option) -> safe HTML without the <p> wrapper,
+    on one line so it cannot end a Markdown table row."""
     html = str(block(text))
     match = re.fullmatch(r"<p>(.*)</p>", html, re.S)
-    return Markup(match.group(1) if match else html)
+    html = match.group(1) if match else html
+    return Markup(html if "<pre" in html else html.replace("\n", " "))
 
 
 def source_label(url: str) -> str:
@@ -51,8 +85,10 @@ def source_label(url: str) -> str:
 
 
 def templates(folder: Path) -> Environment:
-    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(enabled_extensions=("html.jinja",), default_for_string=False),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    """Every template autoescapes, Markdown ones too: data text enters only through `md`
+    and `md_inline`, and anything else (ids, numbers) is escaped."""
+    env = Environment(loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     env.filters["md"] = block
     env.filters["md_inline"] = inline
     env.filters["source_label"] = source_label

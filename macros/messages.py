@@ -69,6 +69,9 @@ def explain(error: ValidationError, schemas, schema_name: str, lines: dict) -> t
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
         what = f"{_field(error)} must be {words}, but it is {_type_of(value)} ({value!r})"
         fix = _hint(schema, "correct the value")
+        if "integer" in expected and isinstance(value, float) and keys:
+            what = f"{_field(error)} must be a whole number, but it is written `{value}`"
+            fix = f"write it without a decimal point: {keys[-1]}: {int(value)}" if value.is_integer() else fix
         if "string" in expected and isinstance(value, (int, float, bool)) and keys:
             written = lines.get(("raw",) + keys, value)
             what = f"{_field(error)} must be {words}, but YAML reads the unquoted `{written}` as {_type_of(value)}"
@@ -78,6 +81,11 @@ def explain(error: ValidationError, schemas, schema_name: str, lines: dict) -> t
         options = error.validator_value
         return (f"{_field(error)} is `{value}`, which is not one of the allowed values{_closest(value, options)}",
                 f"use one of: {', '.join(map(str, options))}", keys)
+    if kind == "pattern" and isinstance(value, str) and not value.strip():
+        return f"{_field(error)} is blank", _hint(schema, "write the text"), keys
+    if kind == "pattern" and isinstance(value, str) and value != value.strip():
+        return (f"{_field(error)} `{value.strip()}` has spaces or a line break at its end or start",
+                "remove them (write the value on one line, in quotes if needed)", keys)
     if kind in ("pattern", "format"):
         what = schema.get("x-error", f"does not have the expected form ({error.validator_value})")
         return f"{_field(error)} `{value}` {what}", _hint(schema, "correct the value"), keys
@@ -89,6 +97,13 @@ def explain(error: ValidationError, schemas, schema_name: str, lines: dict) -> t
         side = "more" if kind == "maximum" else "less"
         return (f"{_field(error)} is {value}, {side} than the allowed {error.validator_value}",
                 _hint(schema, "correct the number"), keys)
+    if kind == "maxLength":
+        return (f"{_field(error)} is {len(value):,} characters long, over the limit of {error.validator_value:,}",
+                schema.get("x-max", "shorten it"), keys)
+    if kind == "maxItems":
+        n = error.validator_value
+        return (f"{_field(error)} has {len(value)} items, over the limit of {n}",
+                _hint(schema, f"keep it to {n} at most"), keys)
     if kind == "minLength":
         return f"{_field(error)} is empty", _hint(schema, "write the text"), keys
     if kind == "uniqueItems":

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .errors import DataError
+from .markup import inline
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -23,7 +24,7 @@ def objective_list(catalog: Catalog, page: str, ids, where) -> str:
             raise DataError(*where, f"objectives() names `{objective}`, which is not a DCA objective",
                             "use ids from data/objectives.yml, like D3-02")
         text = catalog.objective_text[objective]
-        lines.append(f"- [**{objective}**]({link(page, 'objectives.md', objective.lower())}) {text[0].upper()}{text[1:]}")
+        lines.append(f"- [**{objective}**]({link(page, 'objectives.md', objective.lower())}) {inline(text[0].upper() + text[1:])}")
     return "\n".join(lines)
 
 
@@ -32,8 +33,8 @@ def chapter_map(catalog: Catalog, page: str) -> str:
     for ch in catalog.chapters.data["chapters"]:
         later = ch["edition_2025"]
         number = f"{later['number']}. " if later["number"] else ""
-        rows.append(f"| {ch['number']} | [{ch['title']}]({link(page, 'chapters/' + ch['slug'] + '.md')}) "
-                    f"| {number}{later['title']} |")
+        rows.append(f"| {ch['number']} | [{inline(ch['title'])}]({link(page, 'chapters/' + ch['slug'] + '.md')}) "
+                    f"| {number}{inline(later['title'])} |")
     return "\n".join(rows)
 
 
@@ -65,7 +66,7 @@ def next_meeting(catalog: Catalog, page: str) -> str:
         return f"No meeting is planned yet: see the [meeting log]({link(page, 'meetings/index.md')})."
     m = planned[0]
     chapters = catalog.chapters.data["chapters"]
-    names = ", ".join(f"[{c}. {chapters[c - 1]['title']}]({link(page, 'chapters/' + chapters[c - 1]['slug'] + '.md')})"
+    names = ", ".join(f"[{c}. {inline(chapters[c - 1]['title'])}]({link(page, 'chapters/' + chapters[c - 1]['slug'] + '.md')})"
                       for c in m["chapters"])
     when = "date to be decided" if m["date"] == "TBD" else m["date"]
     free = sum(1 for p in m["presenters"] if p["name"] == "open")

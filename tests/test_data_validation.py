@@ -20,8 +20,8 @@ CORPUS = sorted((Path(__file__).parent / "fixtures" / "broken").glob("*.yml"))
 
 
 def header(path: Path, key: str) -> str:
-    return next(line.split(":", 1)[1].strip() for line in path.read_text().splitlines()
-                if line.startswith(f"# {key}:"))
+    text = path.read_bytes().decode("utf-8", "replace")  # some fixtures hold bytes that are not UTF-8
+    return next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith(f"# {key}:"))
 
 
 @pytest.fixture
@@ -46,7 +46,9 @@ def test_the_real_data_is_valid():
 
 @pytest.mark.parametrize("fixture", CORPUS, ids=[p.stem for p in CORPUS])
 def test_broken_file_gives_file_line_and_fix(data_copy, fixture):
-    (data_copy / header(fixture, "target")).write_text(fixture.read_text())
+    target = data_copy / header(fixture, "target")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(fixture.read_bytes())
     with pytest.raises(DataError) as caught:
         Catalog(data_copy)
     assert str(caught.value) == header(fixture, "expect")

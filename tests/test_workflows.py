@@ -41,3 +41,29 @@ def test_least_privilege_and_deploy_on_main():
     assert checkout and all(s["with"]["persist-credentials"] is False for s in checkout)
     used = " ".join(s.get("uses", "") for s in steps)
     assert "upload-pages-artifact" in used and "deploy-pages" in used and "upload-artifact@" in used
+
+
+def test_the_published_site_is_built_without_the_test_toolchain():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
+    build = workflow["jobs"]["build"]
+    runs = " ".join(s.get("run", "") for s in build["steps"])
+    assert "make build" in runs and "make test" not in runs
+    assert any("upload-pages-artifact" in s.get("uses", "") for s in build["steps"])
+    assert set(workflow["jobs"]["deploy"]["needs"]) == {"test", "build"}
+    makefile = (ROOT / "Makefile").read_text()
+    build_deps = re.search(r"^build: (.*?)##", makefile, re.M).group(1)
+    assert "dev-installed" not in build_deps and "site-installed" in build_deps
+
+
+def test_every_dependency_is_locked_with_hashes():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "--require-hashes" in makefile
+    for lock in ("requirements.txt", "requirements-dev.txt"):
+        text = (ROOT / lock).read_text()
+        packages = re.findall(r"^([a-z0-9._-]+)==\S+ \\$", text, re.M | re.I)
+        assert len(packages) >= 30, lock
+        for block in re.split(r"\n(?=[a-z0-9._-]+==)", text, flags=re.I)[1:]:
+            assert "--hash=sha256:" in block, f"{lock}: {block.splitlines()[0]} has no hash"
+    direct = re.findall(r"^([A-Za-z0-9._-]+)==", (ROOT / "requirements.in").read_text(), re.M)
+    locked = (ROOT / "requirements.txt").read_text().lower()
+    assert all(f"\n{name.lower()}==" in locked for name in direct)

@@ -67,6 +67,10 @@ def define_env(env):
         return pages.chapter_map(catalog, page_path())
 
     @macro
+    def chapter_index():
+        return pages.chapter_index(catalog, page_path())
+
+    @macro
     def glossary():
         return pages.glossary(root)
 
@@ -74,7 +78,7 @@ def define_env(env):
     def meetings():
         chapters = {c["number"]: c for c in catalog.chapters.data["chapters"]}
         return html.get_template("meetings.md.jinja").render(
-            meetings=catalog.meetings.data["meetings"], chapters=chapters, chapter_link=chapter_link)
+            meetings=pages.planned_first(catalog.meetings.data["meetings"]), chapters=chapters, chapter_link=chapter_link)
 
     @macro
     def next_meeting():

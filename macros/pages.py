@@ -38,6 +38,30 @@ def chapter_map(catalog: Catalog, page: str) -> str:
     return "\n".join(rows)
 
 
+def planned_first(meetings: list[dict]) -> list[dict]:
+    """The next planned meeting first (lowest number), then later plans, then the log, newest first."""
+    planned = sorted((m for m in meetings if m["status"] == "planned"), key=lambda m: m["number"])
+    held = sorted((m for m in meetings if m["status"] == "held"), key=lambda m: -m["number"])
+    return planned + held
+
+
+def chapter_index(catalog: Catalog, page: str) -> str:
+    """Every chapter with its quiz size, and the chapters the next meeting covers."""
+    upcoming = planned_first(catalog.meetings.data["meetings"])
+    nxt = upcoming[0] if upcoming and upcoming[0]["status"] == "planned" else None
+    rows = ["| Chapter | Quiz questions | Next meeting |", "| --- | ---: | --- |"]
+    for ch in catalog.chapters.data["chapters"]:
+        quiz = catalog.quizzes.get(ch["slug"])
+        count = len(quiz.data["questions"]) if quiz else 0
+        meeting = (f"[**Meeting {nxt['number']}**]({link(page, 'meetings/index.md', nxt['id'])})"
+                   if nxt and ch["number"] in nxt["chapters"] else "")
+        target = link(page, "chapters/" + ch["slug"] + ".md", "quiz" if quiz else "")
+        questions = f"[{count}]({target})" if count else "none yet"
+        rows.append(f"| {ch['number']}. [{inline(ch['title'])}]({link(page, 'chapters/' + ch['slug'] + '.md')}) "
+                    f"| {questions} | {meeting} |")
+    return "\n".join(rows)
+
+
 def glossary(root: Path) -> str:
     """The glossary page lists the same abbreviations that the site shows as hover text."""
     source = (root / "docs" / "includes" / "abbreviations.md").read_text(encoding="utf-8")
@@ -61,7 +85,7 @@ def coverage(catalog: Catalog, root: Path) -> dict[str, list[dict]]:
 
 
 def next_meeting(catalog: Catalog, page: str) -> str:
-    planned = [m for m in catalog.meetings.data["meetings"] if m["status"] == "planned"]
+    planned = [m for m in planned_first(catalog.meetings.data["meetings"]) if m["status"] == "planned"]
     if not planned:
         return f"No meeting is planned yet: see the [meeting log]({link(page, 'meetings/index.md')})."
     m = planned[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import re
 from urllib.parse import urlencode
 
@@ -18,10 +19,19 @@ from .errors import DataError
 from .markup import block, inline
 
 
-def content_hash(question: dict) -> str:
-    """Saved progress is keyed by id + this hash, so an edited question starts fresh."""
-    canonical = json.dumps(question, sort_keys=True, ensure_ascii=False)
+def content_hash(question: dict, order: list[int]) -> str:
+    """Saved progress is keyed by id + this hash (saved answers are option positions), so an
+    edited question, or one whose options show in another order, starts fresh."""
+    canonical = json.dumps({**question, "_order": order}, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:10]
+
+
+def display_order(question: dict) -> list[int]:
+    """Options are written with the right answer anywhere (often first); they are shown in
+    an order drawn from the question id, the same in every build, mode and browser."""
+    order = list(range(len(question["options"])))
+    random.Random("ddsg:" + question["id"]).shuffle(order)
+    return order
 
 
 def _legend(stem_html: str) -> tuple[str, str]:
@@ -46,13 +56,15 @@ def quiz_context(catalog: Catalog, slug: str, env, where) -> dict:
     sections = catalog.sections[slug]
     questions = []
     for number, q in enumerate(catalog.quizzes[slug].data["questions"], start=1):
+        order = display_order(q)
         legend, stem_rest = _legend(block(q["stem"]))
         report = env.conf["repo_url"].rstrip("/") + "/issues/new?" + urlencode({
             "template": "wrong-quiz-answer.yml", "title": f"Quiz question {q['id']}",
             "question-id": q["id"], "page-url": f"{absolute}#q-{q['id']}"})
         questions.append({
-            **q, "number": number, "hash": content_hash(q), "legend": legend, "stem_rest": stem_rest,
-            "options": [{**o, "text_html": inline(o["text"]), "why_html": inline(o["why"])} for o in q["options"]],
+            **q, "number": number, "hash": content_hash(q, order), "legend": legend, "stem_rest": stem_rest,
+            "options": [{**o, "text_html": inline(o["text"]), "why_html": inline(o["why"])}
+                        for o in (q["options"][i] for i in order)],
             "explanation_html": block(q["explanation"]),
             "section_title": inline(sections[q["section"]]),
             "objective_links": [(o, _site_path(page_url, f"objectives/#{o.lower()}")) for o in q["objectives"]],

@@ -98,3 +98,29 @@ def test_meeting_anchor_and_next_meeting_on_home(page, site_url):
     next_link.click()
     page.wait_for_url("**/meetings/#meeting-2")
     assert page.locator("#meeting-2").is_visible()
+
+
+def test_objectives_page_has_one_list_item_per_objective(page, site_url):
+    page.goto(site_url + "objectives/")
+    items = page.locator("article li:has(span[id^='d'])")
+    assert items.count() == 81
+    for i in (0, 40, 80):
+        item = items.nth(i)
+        assert item.locator("span[id]").count() == 1, "one objective per line, each with its anchor"
+        assert item.inner_text().count("D") >= 1 and item.bounding_box()["height"] < 120
+
+
+def test_meetings_page_puts_the_next_planned_meeting_first(page, site_url):
+    page.goto(site_url + "meetings/")
+    headings = page.locator("article h2").all_inner_texts()
+    assert headings[0].startswith("Meeting 2 (planned)") and headings[1].startswith("Meeting 1")
+
+
+def test_chapters_index_marks_the_next_meeting_and_counts_questions(page, site_url):
+    page.goto(site_url + "chapters/")
+    rows = page.locator("article table").first.locator("tbody tr")
+    assert rows.count() == 16
+    for n in range(5, 10):
+        assert "Meeting 2" in rows.nth(n - 1).inner_text()
+    assert "Meeting 2" not in rows.nth(0).inner_text()
+    assert rows.nth(2).locator("td").nth(1).inner_text().isdigit()

@@ -54,5 +54,5 @@ def test_quiz_renders_as_accessible_forms(built_site, catalog, slug):
         assert len(inputs) == len(q["options"])
         for input_id in inputs:
             assert f'<label for="{input_id}">' in body
-        assert '<details class="ddq-answer">' in body and 'aria-live="polite"' in body
+        assert '<details class="ddq-answer" data-search-exclude>' in body and 'aria-live="polite"' in body
         assert f'href="#q-{q["id"]}"' in body

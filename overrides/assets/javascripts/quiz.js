@@ -1,43 +1,46 @@
-/* Chapter quizzes: practice mode, DOMC drill and saved progress.
+/* Chapter quizzes: practice mode, DOMC drill, presenter mode and saved progress.
    The HTML comes from macros/templates/quiz.html.jinja and works without this script.
-   Saved data (localStorage, all keys start with "ddsg:v1:"):
-     q:<question id>:<content hash>  {m: "p"|"d", ok: bool, sel: [option index...]}
+   Saved data (localStorage, all keys start with "ddsg:v1:"), one record per mode:
+     q:<question id>:<content hash>  practice  {m: "p", ok: bool, sel: [option index...]}
+     d:<question id>:<content hash>  DOMC drill {m: "d", ok, sel, shown: [...], why: "..."}
      sum:<chapter slug>              {c: correct, n: answered, t: total}  (read by the nav marks)
      mode:<chapter slug>             "practice" | "domc"
-   Anything else, or anything malformed, is ignored. */
+   Anything else, malformed or larger than MAX_RECORD is ignored. When the browser refuses
+   or cannot hold more data, answers are kept in memory for the visit and the quiz says so.
+   Presenter mode (?present) reads and writes nothing. */
 (function () {
   "use strict";
   /* Material may run this file again after instant navigation: subscribe only once. */
   if (window.ddqLoaded) return;
   window.ddqLoaded = true;
   var PREFIX = "ddsg:v1:";
+  var MAX_RECORD = 2000;
+  var memory = {};  /* this visit's answers, whatever storage does */
 
   var store = (function () {
-    try {
-      localStorage.setItem(PREFIX + "probe", "1");
-      localStorage.removeItem(PREFIX + "probe");
-      return localStorage;
-    } catch (e) {
-      return null;
-    }
+    try { localStorage.getItem(PREFIX + "probe"); return localStorage; } catch (e) { return null; }
   })();
 
   function read(key) {
+    if (Object.prototype.hasOwnProperty.call(memory, key)) return memory[key];
     try {
-      return JSON.parse(store.getItem(PREFIX + key));
+      var raw = store && store.getItem(PREFIX + key);
+      return raw && raw.length <= MAX_RECORD ? JSON.parse(raw) : null;
     } catch (e) {
       return null;
     }
   }
   function write(key, value) {
+    memory[key] = value;
     try {
       store.setItem(PREFIX + key, JSON.stringify(value));
       return true;
     } catch (e) {
-      return false;
+      return false;  /* refused, or the quota is full */
     }
   }
   function remove(key) {
+    delete memory[key];
     try { store.removeItem(PREFIX + key); } catch (e) { /* nothing to remove */ }
   }
 
@@ -71,27 +74,32 @@
     this.el = el;
     this.quiz = quiz;
     this.id = el.getAttribute("data-question-id");
-    this.key = "q:" + this.id + ":" + el.getAttribute("data-hash");
+    this.hash = el.getAttribute("data-hash");
     this.options = Array.prototype.slice.call(el.querySelectorAll(".ddq-opt"));
     this.correct = this.options.map(function (o) { return o.getAttribute("data-correct") === "true"; });
     this.inputs = this.options.map(function (o) { return o.querySelector("input"); });
     this.list = el.querySelector(".ddq-options");
-    this.actions = el.querySelector(".ddq-actions");
+    this.check_ = el.querySelector(".ddq-check");
     this.panel = el.querySelector(".ddq-domc");
     this.feedback = el.querySelector(".ddq-feedback");
     this.answer = el.querySelector(".ddq-answer");
     var self = this;
-    el.querySelector(".ddq-check").addEventListener("click", function () { self.check(); });
+    this.check_.addEventListener("click", function () { self.check(); });
     el.querySelector(".ddq-permalink").addEventListener("click", function (event) { self.copyLink(event); });
   }
 
-  Question.prototype.saved = function () {
-    var s = store && read(this.key);
+  Question.prototype.key = function (mode) {
+    return (mode === "domc" ? "d:" : "q:") + this.id + ":" + this.hash;
+  };
+
+  Question.prototype.saved = function (mode) {
+    if (this.quiz.present) return null;
+    var s = read(this.key(mode));
     var n = this.options.length;
     var indices = function (list) {
       return Array.isArray(list) && list.every(function (i) { return i === (i | 0) && i >= 0 && i < n; });
     };
-    var valid = s && (s.m === "p" || s.m === "d") && typeof s.ok === "boolean" && indices(s.sel) &&
+    var valid = s && s.m === (mode === "domc" ? "d" : "p") && typeof s.ok === "boolean" && indices(s.sel) &&
       (s.shown === undefined || indices(s.shown)) && (s.why === undefined || typeof s.why === "string");
     return valid ? s : null;
   };
@@ -111,10 +119,10 @@
     this.answer.open = false;
     this.panel.hidden = true;
     this.panel.textContent = "";
-    var saved = this.saved();
+    var saved = this.saved(mode);
     if (saved) return this.reveal(saved, false);
     this.list.hidden = mode === "domc";
-    this.actions.hidden = mode === "domc";
+    this.check_.hidden = mode === "domc" || this.quiz.present;
     if (mode === "domc") this.startDomc();
   };
 
@@ -130,15 +138,16 @@
   };
 
   Question.prototype.finish = function (result) {
-    if (store && !write(this.key, result)) this.quiz.noStorage();
+    if (!this.quiz.present && !write(this.key(result.m === "d" ? "domc" : "practice"), result)) this.quiz.noStorage();
     this.reveal(result, true);
     this.quiz.updateScore();
   };
 
-  /* Show the outcome: each option marked in words and symbols, its "why", the explanation. */
+  /* Show the outcome: each option marked in words and symbols, its "why", the explanation.
+     m "x" is presenter mode: the answer shown to the room, nobody's choice. */
   Question.prototype.reveal = function (result, announce) {
     this.list.hidden = false;
-    this.actions.hidden = true;
+    this.check_.hidden = true;
     this.panel.hidden = true;
     this.options.forEach(function (o, i) {
       var chosen = result.sel.indexOf(i) >= 0;
@@ -155,13 +164,16 @@
       mark.textContent = words;
       o.querySelector(".ddq-why").hidden = false;
     }, this);
-    var text = result.ok ? "Right." : "Wrong.";
+    var text = result.m === "x" ? "The answer:" : result.ok ? "Right." : "Wrong.";
     if (result.m === "d" && result.why) text += " " + result.why;
-    text += result.ok ? "" : " The correct options are marked.";
+    text += result.ok || result.m === "x" ? "" : " The correct options are marked.";
     this.feedback.textContent = text;
     this.answer.hidden = false;
     this.answer.open = true;
-    if (announce) this.feedback.focus();
+    if (announce) {
+      this.feedback.focus({ preventScroll: true });
+      this.feedback.scrollIntoView({ block: "center" });
+    }
   };
 
   /* DOMC drill: options one at a time in random order, each answered yes or no.
@@ -202,7 +214,8 @@
     status.textContent = "";
     status.append(make("span", "ddq-domc-count", "Option " + (state.pos + 1) + ": "));
     var text = make("span", "ddq-domc-text");
-    text.innerHTML = this.options[index].querySelector("label").innerHTML;
+    /* a copy of the option's own label: markup the build already sanitized */
+    this.options[index].querySelector("label").childNodes.forEach(function (n) { text.append(n.cloneNode(true)); });
     status.append(text);
   };
 
@@ -237,7 +250,7 @@
 
   Question.prototype.copyLink = function (event) {
     event.preventDefault();
-    var url = location.href.split("#")[0] + "#q-" + this.id;
+    var url = location.href.split("#")[0].split("?")[0] + "#q-" + this.id;
     history.replaceState(history.state, "", url);
     this.el.scrollIntoView({ behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
     var note = this.el.querySelector(".ddq-copied");
@@ -255,21 +268,26 @@
     this.slug = root.getAttribute("data-quiz");
     this.bar = root.querySelector(".ddq-bar");
     this.score = root.querySelector(".ddq-score");
+    this.present = new URLSearchParams(location.search).has("present");
     var self = this;
     this.questions = Array.prototype.slice.call(root.querySelectorAll(".ddq-q"))
       .map(function (el) { return new Question(el, self); });
-    var mode = store && read("mode:" + this.slug);
+    var mode = read("mode:" + this.slug);
     this.mode = mode === "domc" ? "domc" : "practice";
     this.modeButtons = Array.prototype.slice.call(root.querySelectorAll(".ddq-mode"));
     this.modeButtons.forEach(function (button) {
       button.addEventListener("click", function () { self.setMode(button.getAttribute("data-mode")); });
     });
-    root.querySelector(".ddq-reset").addEventListener("click", function () { self.resetAll(); });
+    this.resetButton = root.querySelector(".ddq-reset");
+    this.resetButton.addEventListener("click", function () { self.resetAll(); });
+    root.querySelector(".ddq-present").addEventListener("click", function () { self.startPresenting(); });
     if (!store || window.ddsgStorageShim) this.noStorage();
+    root.querySelectorAll(".ddq-actions").forEach(function (a) { a.hidden = false; });
     root.classList.add("ddq--js");
     this.bar.hidden = false;
     root.querySelector(".ddq-about").hidden = false;
-    this.setMode(this.mode);
+    if (this.present) this.startPresenting();
+    else this.setMode(this.mode);
   }
 
   Quiz.prototype.noStorage = function () {
@@ -278,39 +296,83 @@
 
   Quiz.prototype.setMode = function (mode) {
     this.mode = mode;
-    if (store) write("mode:" + this.slug, mode);
+    if (!this.present) write("mode:" + this.slug, mode);
+    this.root.classList.toggle("ddq--domc", mode === "domc");
+    this.resetButton.textContent = mode === "domc" ? "Restart the drill" : "Reset practice answers";
     this.modeButtons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.getAttribute("data-mode") === mode)); });
     this.questions.forEach(function (q) { q.reset(mode); });
     this.updateScore();
   };
 
+  /* Clears the current mode's answers only: a drill restarts without touching practice. */
   Quiz.prototype.resetAll = function () {
-    this.questions.forEach(function (q) {
-      if (!store) return;
-      for (var i = store.length - 1; i >= 0; i--) {
-        var key = store.key(i);
-        if (key && key.indexOf(PREFIX + "q:" + q.id + ":") === 0) store.removeItem(key);
-      }
-    });
-    remove("sum:" + this.slug);
-    this.setMode(this.mode);
-    this.score.textContent = "Quiz reset. " + this.score.textContent;
+    var mode = this.mode;
+    this.questions.forEach(function (q) { remove(q.key(mode)); });
+    this.setMode(mode);
+    this.score.textContent = (mode === "domc" ? "Drill restarted. " : "Practice reset. ") + this.score.textContent;
   };
 
   Quiz.prototype.updateScore = function () {
-    var answered = 0, right = 0;
+    if (this.present) return;
+    var answered = 0, right = 0, any = 0, anyRight = 0, mode = this.mode;
     this.questions.forEach(function (q) {
-      var s = q.saved();
+      var s = q.saved(mode);
       if (s) { answered += 1; if (s.ok) right += 1; }
+      var latest = q.saved("domc") || q.saved("practice");
+      if (latest) { any += 1; if (latest.ok) anyRight += 1; }
     });
     var total = this.questions.length;
     this.score.textContent = right + " / " + total + " answered correctly" +
-      (answered > right ? " (" + answered + " answered)" : "");
-    if (store) {
-      if (answered) write("sum:" + this.slug, { c: right, n: answered, t: total });
-      else remove("sum:" + this.slug);
-    }
+      (mode === "domc" ? " in the drill" : "") + (answered > right ? " (" + answered + " answered)" : "");
+    if (any) write("sum:" + this.slug, { c: anyRight, n: any, t: total });
+    else remove("sum:" + this.slug);
     if (window.ddsgMarkNav) window.ddsgMarkNav();
+  };
+
+  /* Presenter mode: one question at a time in large type, for a meeting's projector.
+     Space or Enter reveals the answer, arrow keys move; nothing is read or saved. */
+  Quiz.prototype.startPresenting = function () {
+    this.present = true;
+    if (!new URLSearchParams(location.search).has("present")) {
+      history.replaceState(history.state, "", location.pathname + "?present#" + this.root.id);
+    }
+    document.body.classList.add("ddsg-presenting");
+    this.root.classList.add("ddq--present");
+    this.setMode("practice");
+    this.counter = this.root.querySelector(".ddq-present-count");
+    this.show(0);
+    var self = this;
+    if (!this.keys) {
+      this.keys = function (event) { self.presenterKey(event); };
+      document.addEventListener("keydown", this.keys);
+      document$.subscribe(function () {  /* leaving the page by instant navigation */
+        if (!document.body.contains(self.root)) document.removeEventListener("keydown", self.keys);
+      });
+    }
+  };
+
+  Quiz.prototype.show = function (index) {
+    var n = this.questions.length;
+    this.current = Math.max(0, Math.min(n - 1, index));
+    this.questions.forEach(function (q, i) { q.el.classList.toggle("ddq-q--off", i !== this.current); }, this);
+    this.counter.textContent = "Question " + (this.current + 1) + " of " + n +
+      " \u00b7 Space: show the answer \u00b7 \u2190 \u2192: move";
+    this.questions[this.current].el.scrollIntoView({ block: "start" });
+  };
+
+  Quiz.prototype.presenterKey = function (event) {
+    if (event.target.closest && event.target.closest("input, textarea, .md-search")) return;
+    var q = this.questions[this.current];
+    if (event.key === " " || event.key === "Enter" || event.key === "ArrowDown") {
+      q.reveal({ m: "x", ok: true, sel: [] }, false);
+    } else if (event.key === "ArrowRight" || event.key === "PageDown") {
+      this.show(this.current + 1);
+    } else if (event.key === "ArrowLeft" || event.key === "PageUp") {
+      this.show(this.current - 1);
+    } else {
+      return;
+    }
+    event.preventDefault();
   };
 
   function init() {

@@ -17,9 +17,11 @@ from macros.markup import templates
 PAGES = {
     "storage-drivers": ["chapters/03-installing-docker", "reference/comparisons"],
     "restart-policies": ["chapters/07-containers", "reference/comparisons"],
-    "network-drivers": ["chapters/11-docker-networking", "reference/comparisons"],
     "mount-types": ["chapters/13-volumes-and-persistent-data", "reference/comparisons"],
+    "network-drivers": ["chapters/11-docker-networking", "reference/comparisons"],
     "logging-drivers": ["topics/logging", "reference/comparisons"],
+    "cmd-entrypoint": ["chapters/08-containerizing-an-app", "reference/comparisons"],
+    "compose-stack-keys": ["chapters/09-deploying-apps-with-compose", "reference/comparisons"],
 }
 REQUIRED_ROWS = {
     "storage-drivers": ["overlay2", "fuse-overlayfs", "btrfs", "zfs", "vfs", "aufs", "devicemapper", "windowsfilter",

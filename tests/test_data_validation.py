@@ -40,7 +40,7 @@ def test_the_corpus_is_large_enough():
 def test_the_real_data_is_valid():
     catalog = Catalog(ROOT)
     assert set(catalog.tables) == {"storage-drivers", "network-drivers", "logging-drivers", "mount-types",
-                                   "restart-policies"}
+                                   "restart-policies", "cmd-entrypoint", "compose-stack-keys"}
     assert len(catalog.objective_text) == 81
 
 
@@ -81,8 +81,8 @@ def test_a_broken_data_file_stops_mkdocs_build_with_the_message(project_copy):
 
 @pytest.mark.parametrize("call, expected", [
     ('{{ comparison("storage-driver") }}',
-     'comparison("storage-driver") names a table that does not exist; use one of: logging-drivers, mount-types, '
-     'network-drivers, restart-policies, storage-drivers'),
+     'comparison("storage-driver") names a table that does not exist; use one of: cmd-entrypoint, '
+     'compose-stack-keys, logging-drivers, mount-types, network-drivers, restart-policies, storage-drivers'),
     ('{{ comparison("storage-drivers", columns=["status", "speed"]) }}',
      'comparison("storage-drivers") names the column `speed`, which the table does not have; use some of: name, '
      'status, platforms, backing_filesystems, cow_granularity, page_cache_sharing, use_when'),

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from macros.catalog import Catalog
 
-FULL = ["05-the-docker-engine", "06-images", "08-containerizing-an-app",
+FULL = ["05-the-docker-engine", "06-images", "07-containers", "08-containerizing-an-app",
         "09-deploying-apps-with-compose", "11-docker-networking",
         "13-volumes-and-persistent-data", "15-security-in-docker"]
 WITH_QUIZ = ["01-containers-from-30000-feet", "02-docker", "03-installing-docker", "04-the-big-picture", *FULL]

@@ -17,7 +17,7 @@ from macros.markup import templates
 PAGES = {
     "storage-drivers": ["chapters/03-installing-docker", "reference/comparisons"],
     "restart-policies": ["chapters/07-containers", "reference/comparisons"],
-    "mount-types": ["chapters/13-volumes-and-persistent-data", "reference/comparisons"],
+    "mount-types": ["chapters/07-containers", "chapters/13-volumes-and-persistent-data", "reference/comparisons"],
     "network-drivers": ["chapters/11-docker-networking", "reference/comparisons"],
     "logging-drivers": ["topics/logging", "reference/comparisons"],
     "cmd-entrypoint": ["chapters/08-containerizing-an-app", "reference/comparisons"],

@@ -27,6 +27,15 @@ PROJECT_FILES = ["mkdocs.yml", "docs", "data", "macros", "overrides", "CONTRIBUT
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/", "REPO_URL": "https://github.com/example/study-guide"}
 
 
+def quiz_question(qid: str, stem: str, options: list[tuple[str, bool]]) -> str:
+    """One chapter 3 question as YAML list item, for tests that write quiz files."""
+    lines = "".join(f'      - {{text: "{text}", correct: {str(ok).lower()}, why: "A reason."}}\n' for text, ok in options)
+    return (f"  - id: {qid}\n    kind: single\n    frame: exam\n    style: recall\n    difficulty: easy\n"
+            f"    objectives: [D3-02]\n    section: storage-drivers\n"
+            f"    source: https://docs.docker.com/engine/storage/drivers/\n    stem: \"{stem}\"\n"
+            f"    options:\n{lines}    explanation: Two sentences.\n")
+
+
 def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, quiz_question
 from macros.catalog import Catalog
 from macros.errors import DataError
 
@@ -23,22 +23,7 @@ HEAD = "# yaml-language-server: $schema=../schemas/quiz.json\nchapter: 03-instal
 
 
 def question(n: int, stem: str = "Which driver?") -> str:
-    return textwrap.indent(textwrap.dedent(f"""\
-        - id: ch03-generated-{n}
-          kind: single
-          frame: exam
-          style: recall
-          difficulty: easy
-          objectives: [D3-02]
-          section: storage-drivers
-          source: https://docs.docker.com/engine/storage/drivers/
-          stem: "{stem}"
-          options:
-            - {{text: "overlay2", correct: true, why: "A reason."}}
-            - {{text: "aufs", correct: false, why: "A reason."}}
-            - {{text: "vfs", correct: false, why: "A reason."}}
-          explanation: Two sentences.
-        """), "  ")
+    return quiz_question(f"ch03-generated-{n}", stem, [("overlay2", True), ("aufs", False), ("vfs", False)])
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, mkdocs_build, quiz_question
 from macros.catalog import Catalog
 from macros.quizzes import display_order
 
@@ -42,22 +42,9 @@ def test_a_fixture_quiz_written_answer_first_is_shown_shuffled(project_copy):
     """Catches a removed shuffle: 30 questions, each with the answer written first."""
     quiz = project_copy / "data" / "quizzes" / "03-installing-docker.yml"
     head, _, _ = quiz.read_text().partition("\nquestions:\n")
-    body = "".join(f"""  - id: ch03-fixture-{n}
-    kind: single
-    frame: exam
-    style: recall
-    difficulty: easy
-    objectives: [D3-02]
-    section: storage-drivers
-    source: https://docs.docker.com/engine/storage/drivers/
-    stem: Fixture question {n}?
-    options:
-      - {{text: "right {n}", correct: true, why: "A reason."}}
-      - {{text: "wrong a", correct: false, why: "A reason."}}
-      - {{text: "wrong b", correct: false, why: "A reason."}}
-      - {{text: "wrong c", correct: false, why: "A reason."}}
-    explanation: Two sentences.
-""" for n in range(30))
+    body = "".join(quiz_question(f"ch03-fixture-{n}", f"Fixture question {n}?",
+                                 [(f"right {n}", True), ("wrong a", False), ("wrong b", False), ("wrong c", False)])
+                   for n in range(30))
     quiz.write_text(head + "\nquestions:\n" + body)
     assert mkdocs_build(project_copy).returncode == 0
     positions = displayed_positions(project_copy / "site", "chapters/03-installing-docker/index.html")

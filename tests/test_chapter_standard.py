@@ -14,8 +14,8 @@ from conftest import ROOT
 from macros.catalog import Catalog
 
 FULL = ["05-the-docker-engine", "06-images", "07-containers", "08-containerizing-an-app",
-        "09-deploying-apps-with-compose", "11-docker-networking",
-        "13-volumes-and-persistent-data", "15-security-in-docker"]
+        "09-deploying-apps-with-compose", "10-docker-swarm", "11-docker-networking", "12-docker-overlay-networking",
+        "13-volumes-and-persistent-data", "14-deploying-apps-with-docker-stacks", "15-security-in-docker"]
 WITH_QUIZ = ["01-containers-from-30000-feet", "02-docker", "03-installing-docker", "04-the-big-picture", *FULL]
 PART_TWO = [s for s in FULL if s >= "10"]  # chapters 10-15: swarm, networking, overlay, volumes, stacks, security
 

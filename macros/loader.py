@@ -8,6 +8,7 @@ DataError with file and line.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -24,13 +25,17 @@ from .yamlsafe import Lines, decode, parse_yaml
 __all__ = ["Document", "Schemas", "load", "parse_yaml"]
 
 
+@functools.lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
+
+
 def _pattern(validator, pattern, instance, schema):
     """Like JSON Schema's `pattern`, but a final `$` does not match before a trailing
     newline (Python's `$` does), so `id: "open\\n"` is refused."""
     if not isinstance(instance, str):
         return
-    compiled = re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
-    if not compiled.search(instance):
+    if not _compiled(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
@@ -87,9 +92,6 @@ class Schemas:
 def load(root: Path, relpath: str, schemas: Schemas, schema_name: str) -> Document:
     """Read, parse and validate one data file. Raises DataError on the first problem."""
     path = root / relpath
-    if path.is_dir():
-        raise DataError(relpath, None, "this is a folder, but the name says it is a data file",
-                        "rename or remove the folder; data files are single .yml files")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

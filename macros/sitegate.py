@@ -85,7 +85,6 @@ def _clean_url(value: str) -> str:
 @dataclass
 class _Page(HTMLParser):
     name: str
-    depth: int
     trusted: list
     findings: list = field(default_factory=list)
     inline_scripts: list = field(default_factory=list)
@@ -156,7 +155,7 @@ class _Page(HTMLParser):
 
 def check_page(path: Path, site: Path, trusted: list[re.Pattern], docs: Path | None = None, root: str = "/") -> _Page:
     name = path.relative_to(site).as_posix()
-    parser = _Page(name=name, depth=name.count("/"), trusted=trusted, root=root)
+    parser = _Page(name=name, trusted=trusted, root=root)
     parser.feed(path.read_text(encoding="utf-8"))
     parser.close()
     page_source = _page_source(name, docs)

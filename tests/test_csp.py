@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import material
 import pytest
@@ -82,7 +83,7 @@ def test_an_injected_inline_handler_does_not_run(context, built_site, tmp_path):
 def test_the_gate_names_what_it_refuses(tmp_path, html, expected):
     (tmp_path / "page").mkdir()
     (tmp_path / "page" / "index.html").write_text(f"<html><head></head><body>\n{html}\n</body></html>")
-    templates = [ROOT / "overrides", __import__("pathlib").Path(material.__file__).parent / "templates"]
+    templates = [ROOT / "overrides", Path(material.__file__).parent / "templates"]
     found = [str(f) for f in sitegate.gate(tmp_path, templates, add_csp=False)]
     if expected is None:
         assert found == []

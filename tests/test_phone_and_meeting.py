@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from test_browser_site import record
 from test_quiz_browser import PAGE, correct_indices, open_quiz, question, saved
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -40,7 +41,7 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, site_url, built_site):
         width = phone.evaluate("document.documentElement.scrollWidth")
         widest[path or "/"] = phone.evaluate(WIDEST)
         assert width <= 390, f"{path}: the page is {width}px wide at 390px ({widest[path or '/']})"
-    (built_site.parent / "widest-at-390.json").write_text(json.dumps(widest, indent=1))
+    record("widest-element-at-390", widest)
 
 
 def test_comparison_rows_become_cards_with_labels(phone, site_url):

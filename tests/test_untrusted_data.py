@@ -8,6 +8,7 @@ A page that carries a script itself must stop the build, naming the page.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from pathlib import Path
 
@@ -76,7 +77,12 @@ def test_payload_in_every_field_never_runs(tmp_path, browser, payload_id):
     assert result.returncode == 0, result.stdout + result.stderr  # the gate found nothing live
     site = project / "site"
     html = "".join(p.read_text() for p in site.rglob("*.html"))
-    assert "__xss.push(&quot;@" in html or '__xss.push("@' in html or "click" in html, "the payload must reach the pages"
+    # The poisoned text must reach the pages as harmless text, not be dropped: a payload that
+    # shows as text leaves its marker, a link payload leaves its link text without the href.
+    text = htmllib.unescape(html)
+    is_link = re.search(r"\[click\]|>click<", PAYLOADS[payload_id])
+    shown = text.count(">click<") if is_link else text.count('__xss.push("@')
+    assert shown >= 10, f"the payload reached the built pages only {shown} times"
     assert not re.search(r"<[^>]+\son\w+\s*=", html.replace("&lt;", "")), "an event handler attribute survived"
 
     context = browser.new_context()
